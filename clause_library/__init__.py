@@ -1,0 +1,1 @@
+"""Data only: the bundled clause library (YAML requirements and annotated cases)."""
