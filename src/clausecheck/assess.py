@@ -61,13 +61,16 @@ def assess_requirement(requirement: Requirement, matches: ContractMatches, case:
 
 
 def _apply_fallbacks(hits: list[Hit]) -> list[Hit]:
-    primary = [hit for hit in hits if hit.rule.if_other_evidence == "keep"]
-    if not primary:
-        return hits
-    result = list(primary)
-    for hit in hits:
-        if hit.rule.if_other_evidence == "partial":
-            result.append(_with_role(hit, Status.PARTIAL))
+    """``drop`` rules count only when no ``keep`` rule fired; a ``partial`` rule's conflict counts
+    as partial when another rule found something better (met or partial) on the same topic."""
+    has_primary = any(hit.rule.if_other_evidence == "keep" for hit in hits)
+    kept = [hit for hit in hits if not (has_primary and hit.rule.if_other_evidence == "drop")]
+    result: list[Hit] = []
+    for hit in kept:
+        if hit.rule.if_other_evidence == "partial" and hit.role is Status.CONFLICT and any(
+                other.rule is not hit.rule and other.role is not Status.CONFLICT for other in kept):
+            hit = _with_role(hit, Status.PARTIAL)
+        result.append(hit)
     return result
 
 

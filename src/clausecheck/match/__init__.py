@@ -90,9 +90,8 @@ def _try_rule(requirement: Requirement, rule: Rule, parsed: ParsedDocument, cand
               sentence_id: int, analyzer: CueAnalyzer, sections: list[int]) -> Hit | None:
     clause, sentence = candidates.sentences[sentence_id]
     text = sentence.text
-    scope_text = clause.text if rule.scope == "clause" else text
-    anchor = rule.anchor.search(text)
-    if anchor is None:
+    scope_text = _clause_context(parsed, clause) if rule.scope == "clause" else text
+    if not rule.anchor.search(text):
         return None
     if not all(pattern.search(scope_text) for pattern in rule.when):
         return None
@@ -100,8 +99,12 @@ def _try_rule(requirement: Requirement, rule: Rule, parsed: ParsedDocument, cand
         return None
     if rule.unless_clause and any(pattern.search(clause.text) for pattern in rule.unless_clause):
         return None
-    cues = analyzer.analyse(text, anchor.start(), anchor.end())
-    if not _fits(rule, cues):
+    # a sentence may name the action more than once ("you may terminate ... and we may terminate ...")
+    for anchor in rule.anchor.finditer(text):
+        cues = analyzer.analyse(text, anchor.start(), anchor.end())
+        if _fits(rule, cues):
+            break
+    else:
         return None
     role = rule.status
     note = rule.explain
@@ -112,6 +115,14 @@ def _try_rule(requirement: Requirement, rule: Rule, parsed: ParsedDocument, cand
     evidence = _evidence(requirement.id, parsed, clause, sentence, role, rule.score,
                          f"{requirement.id}/{parsed.document.language}/{rule.name}", note)
     return Hit(requirement.id, rule, role, evidence, (parsed.document.path, sections[clause.index]), trace)
+
+
+def _clause_context(parsed: ParsedDocument, clause: Clause) -> str:
+    """A clause's own text plus its parent's, so that a list item inherits its lead-in
+    ("Upon termination, the Supplier shall: (a) return ...; (b) delete ...")."""
+    if clause.parent is None:
+        return clause.text
+    return parsed.clauses[clause.parent].text + "\n" + clause.text
 
 
 def _fits(rule: Rule, cues: Cues) -> bool:
