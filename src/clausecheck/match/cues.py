@@ -56,6 +56,12 @@ class CueAnalyzer:
         )
         self._skip_before = re.compile(rf"(?:^|\W)(?:{_phrases(vocabulary.skip_before_party)})\s*$", re.IGNORECASE)
         self._agent_before = re.compile(rf"(?:^|\W)(?:{_phrases(vocabulary.agent_markers)})\s*$", re.IGNORECASE)
+        participles = _phrases(vocabulary.participles)
+        # "prompts submitted by the customer" / "door Opdrachtgever aangeleverde gegevens": the party
+        # qualifies a noun; it is not the one acting
+        self._participle_agent = re.compile(
+            rf"(?:^|\W)(?:{participles})\s+(?:{_phrases(vocabulary.agent_markers)})\s*$", re.IGNORECASE)
+        self._participle_after = re.compile(rf"^\s+(?:{participles})(?![\w-])", re.IGNORECASE)
         self._owned_after = re.compile(rf"^(?:['’]s\b|s['’]|\s+(?:{_phrases(vocabulary.owned_nouns)})\b)",
                                        re.IGNORECASE)
         self._break = re.compile(rf";|\s[–—]\s|(?<![\w-])(?:{_phrases(vocabulary.clause_breaks)})(?![\w-])",
@@ -76,7 +82,10 @@ class CueAnalyzer:
         left = sentence[window_start:anchor_start]
         right = sentence[anchor_end:window_end]
         negator = self._find_negator(left, self._negator) or self._find_negator(right, self._right_negator)
-        modal_word, modality = self._modality(left) or self._modality(sentence[:anchor_start]) or (None, "statement")
+        modal = self._modality(left)
+        if modal is None and not self._parties.search(left):
+            modal = self._modality(sentence[:anchor_start])  # the clause shares the earlier subject and modal
+        modal_word, modality = modal or (None, "statement")
         negated = negator is not None
         if negated and modality in ("permission", "obligation", "statement"):
             modality = "prohibition"
@@ -110,7 +119,9 @@ class CueAnalyzer:
         for match in reversed(candidates):
             before = sentence[max(0, match.start() - 30):match.start()]
             after = sentence[match.end():match.end() + 40]
-            if self._owned_after.match(after):
+            if self._owned_after.match(after) or self._participle_after.match(after):
+                continue
+            if self._participle_agent.search(before):
                 continue
             if self._agent_before.search(before):
                 return match.lastgroup or "none", match.group(0)

@@ -1,0 +1,23 @@
+"""Shared fixtures. Paths to the repository's own data; the shared dev corpus is optional."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clausecheck.library import Library, load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV_CORPUS = SHARED / "eval" / "dev" / "corpus"
+SCHEMA = SHARED / "spec" / "report.schema.json"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library()
+
+
+def dev_documents(suffix: str = ".md") -> list[Path]:
+    """The dev corpus renderings, when the shared folder is present next to the repository."""
+    return sorted(DEV_CORPUS.glob(f"*{suffix}")) if DEV_CORPUS.is_dir() else []
