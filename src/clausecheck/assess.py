@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from clausecheck.casefile import CaseFile
+from clausecheck.incorporation import Incorporation, apply_incorporation
 from clausecheck.library import Library, Requirement
 from clausecheck.match import ContractMatches, Hit
 from clausecheck.model import Evidence, Finding, Severity, Status
@@ -21,9 +22,12 @@ MAX_EVIDENCE = 4
 
 
 def assess(matches: ContractMatches, library: Library, case: CaseFile | None = None,
-           report_language: str = "en") -> tuple[Finding, ...]:
-    return tuple(assess_requirement(requirement, matches, case, report_language)
-                 for requirement in library.requirements)
+           report_language: str = "en", incorporation: Incorporation | None = None) -> tuple[Finding, ...]:
+    findings = (assess_requirement(requirement, matches, case, report_language) for requirement in library.requirements)
+    if incorporation is None:
+        return tuple(findings)
+    return tuple(apply_incorporation(requirement, finding, incorporation)
+                 for requirement, finding in zip(library.requirements, findings))
 
 
 def assess_requirement(requirement: Requirement, matches: ContractMatches, case: CaseFile | None = None,

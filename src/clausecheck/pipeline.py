@@ -12,6 +12,7 @@ from pathlib import Path
 from clausecheck import __version__
 from clausecheck.assess import assess
 from clausecheck.casefile import CaseFile
+from clausecheck.incorporation import detect_incorporation
 from clausecheck.ingest import read_document
 from clausecheck.ingest.base import ReadOptions
 from clausecheck.library import Library, load_library
@@ -44,7 +45,7 @@ def check_parsed(documents: Sequence[ParsedDocument], library: Library | None = 
     library = library or load_library()
     options = options or CheckOptions()
     matches = match_contract(documents, library)
-    findings = assess(matches, library, options.case, options.report_language)
+    findings = assess(matches, library, options.case, options.report_language, detect_incorporation(documents))
     verdict = decide_verdict(findings, documents, options.contracted, options.case, options.report_language)
     return Report(
         tool_version=__version__,

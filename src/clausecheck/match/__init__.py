@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clausecheck.library import Library, Requirement, Rule
-from clausecheck.match.candidates import Candidates, find_candidates
+from clausecheck.match.candidates import Candidates, find_candidates, near_misses
 from clausecheck.match.cues import Cues, CueAnalyzer, analyzer_for, supplier_aliases
 from clausecheck.model import Clause, Evidence, ParsedDocument, Sentence, Status
 
@@ -68,12 +68,14 @@ def match_contract(documents: Sequence[ParsedDocument], library: Library) -> Con
                     if hit is not None:
                         hits[requirement.id].append(hit)
                         fired.add(sentence_id)
-            for sentence_id, similarity, status in candidates.similar.get(requirement.id, ()):
-                if sentence_id not in fired:
-                    clause, sentence = candidates.sentences[sentence_id]
-                    near[requirement.id].append(NearMiss(requirement.id, similarity, status, _evidence(
-                        requirement.id, parsed, clause, sentence, status, similarity, "fuzzy",
-                        "similar to an exemplar, but no rule decided it")))
+            if fired:
+                continue  # near misses only explain a requirement that nothing decided
+            for sentence_id, similarity, status in near_misses(candidates, requirement.id, set(sentence_ids),
+                                                               library, language):
+                clause, sentence = candidates.sentences[sentence_id]
+                near[requirement.id].append(NearMiss(requirement.id, similarity, status, _evidence(
+                    requirement.id, parsed, clause, sentence, status, similarity, "fuzzy",
+                    "similar to an exemplar, but no rule decided it")))
     return ContractMatches(tuple(documents), {key: tuple(value) for key, value in hits.items()},
                            {key: tuple(value) for key, value in near.items()}, counts)
 
