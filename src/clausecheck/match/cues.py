@@ -62,6 +62,10 @@ class CueAnalyzer:
         self._participle_agent = re.compile(
             rf"(?:^|\W)(?:{participles})\s+(?:{_phrases(vocabulary.agent_markers)})\s*$", re.IGNORECASE)
         self._participle_after = re.compile(rf"^\s+(?:{participles})(?![\w-])", re.IGNORECASE)
+        # "content that you delete is removed": the party acts in a relative clause, not in the main one
+        self._relative_before = re.compile(r"(?:^|\W)(?:that|which|who|whom|die|dat|welke)\s*$", re.IGNORECASE)
+        self._relative_after = re.compile(r"^\s+[\w-]+\s+(?:are|is|was|were|will\s+be|shall\s+be|may\s+be|"
+                                          r"can\s+be|wordt|worden|zal\s+worden|zullen\s+worden)\b", re.IGNORECASE)
         self._owned_after = re.compile(rf"^(?:['’]s\b|s['’]|\s+(?:{_phrases(vocabulary.owned_nouns)})\b)",
                                        re.IGNORECASE)
         self._break = re.compile(rf";|\s[–—]\s|(?<![\w-])(?:{_phrases(vocabulary.clause_breaks)})(?![\w-])",
@@ -122,6 +126,8 @@ class CueAnalyzer:
             if self._owned_after.match(after) or self._participle_after.match(after):
                 continue
             if self._participle_agent.search(before):
+                continue
+            if self._relative_before.search(before) and self._relative_after.match(sentence[match.end():anchor_start]):
                 continue
             if self._agent_before.search(before):
                 return match.lastgroup or "none", match.group(0)
