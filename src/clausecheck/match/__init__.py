@@ -8,12 +8,14 @@ A rule that fires yields a Hit: a role (met / partial / conflict) with its evide
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clausecheck.library import Library, Requirement, Rule
 from clausecheck.match.candidates import Candidates, find_candidates, near_misses
 from clausecheck.match.cues import Cues, CueAnalyzer, analyzer_for, supplier_aliases
+from clausecheck.match.definitions import OUTPUT_MARKER, output_terms, term_pattern
 from clausecheck.model import Clause, Evidence, ParsedDocument, Sentence, Status
 
 
@@ -57,6 +59,7 @@ def match_contract(documents: Sequence[ParsedDocument], library: Library) -> Con
         analyzer = analyzer_for(vocabulary, supplier_aliases(parsed.document.text, vocabulary))
         candidates = find_candidates(parsed, library)
         sections = section_indexes(parsed)
+        outputs_alias = term_pattern(output_terms(parsed.document.text))
         for requirement in library.requirements:
             spec = requirement.spec(language)
             sentence_ids = candidates.by_requirement.get(requirement.id, ())
@@ -64,7 +67,8 @@ def match_contract(documents: Sequence[ParsedDocument], library: Library) -> Con
             fired: set[int] = set()
             for rule in spec.rules:
                 for sentence_id in _rule_candidates(rule, sentence_ids, candidates):
-                    hit = _try_rule(requirement, rule, parsed, candidates, sentence_id, analyzer, sections)
+                    hit = _try_rule(requirement, rule, parsed, candidates, sentence_id, analyzer, sections,
+                                    outputs_alias)
                     if hit is not None:
                         hits[requirement.id].append(hit)
                         fired.add(sentence_id)
@@ -89,15 +93,18 @@ def _rule_candidates(rule: Rule, sentence_ids: Sequence[int], candidates: Candid
 
 
 def _try_rule(requirement: Requirement, rule: Rule, parsed: ParsedDocument, candidates: Candidates,
-              sentence_id: int, analyzer: CueAnalyzer, sections: list[int]) -> Hit | None:
+              sentence_id: int, analyzer: CueAnalyzer, sections: list[int],
+              outputs_alias: re.Pattern[str] | None = None) -> Hit | None:
     clause, sentence = candidates.sentences[sentence_id]
     text = sentence.text
-    scope_text = _clause_context(parsed, clause) if rule.scope == "clause" else text
     if not rule.anchor.search(text):
         return None
+    # a term the document defines to include outputs ("Content") makes the sentence about outputs too
+    matched_text = text + OUTPUT_MARKER if outputs_alias is not None and outputs_alias.search(text) else text
+    scope_text = _clause_context(parsed, clause) if rule.scope == "clause" else matched_text
     if not all(pattern.search(scope_text) for pattern in rule.when):
         return None
-    if any(pattern.search(text) for pattern in rule.unless):
+    if any(pattern.search(matched_text) for pattern in rule.unless):
         return None
     if rule.unless_clause and any(pattern.search(clause.text) for pattern in rule.unless_clause):
         return None
