@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clausecheck.model import Evidence, Finding, Report
+from clausecheck.model import Evidence, Finding, Report, Severity, Status
 
 SCHEMA_VERSION = 1
 
@@ -21,6 +21,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "pages": info.pages, "clauses": info.clauses, "warnings": list(info.warnings),
         } for info in report.documents],
         "requirements": [_finding(finding) for finding in report.findings],
+        "summary": _summary(report),
         "verdict": {
             "status": report.verdict.status.value,
             "contracted": report.verdict.contracted,
@@ -28,6 +29,13 @@ def to_dict(report: Report) -> dict[str, Any]:
         },
         "case": report.case,
     }
+
+
+def _summary(report: Report) -> dict[str, int]:
+    """Counts per status, and of blocking requirements not met (an extra the schema allows)."""
+    counts = {status.value: sum(1 for f in report.findings if f.status is status) for status in Status}
+    blocking_gaps = sum(1 for f in report.findings if f.severity is Severity.BLOCKING and f.status is not Status.MET)
+    return {"requirements": len(report.findings), **counts, "blocking_gaps": blocking_gaps}
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
