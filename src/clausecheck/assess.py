@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from clausecheck.casefile import CaseFile
-from clausecheck.incorporation import Incorporation, apply_incorporation
+from clausecheck.i18n import Labels, labels
+from clausecheck.incorporation import Incorporation, apply_incorporation, settle_overrides
 from clausecheck.library import Library, Requirement
 from clausecheck.match import ContractMatches, Hit
 from clausecheck.model import Evidence, Finding, Severity, Status
@@ -23,16 +24,19 @@ MAX_EVIDENCE = 4
 
 def assess(matches: ContractMatches, library: Library, case: CaseFile | None = None,
            report_language: str = "en", incorporation: Incorporation | None = None) -> tuple[Finding, ...]:
+    if incorporation is not None:
+        matches, incorporation = settle_overrides(matches, library, incorporation)
     findings = (assess_requirement(requirement, matches, case, report_language) for requirement in library.requirements)
     if incorporation is None:
         return tuple(findings)
-    return tuple(apply_incorporation(requirement, finding, incorporation)
+    return tuple(apply_incorporation(requirement, finding, incorporation, report_language)
                  for requirement, finding in zip(library.requirements, findings))
 
 
 def assess_requirement(requirement: Requirement, matches: ContractMatches, case: CaseFile | None = None,
                        report_language: str = "en") -> Finding:
     spec = requirement.spec(report_language)
+    words = labels(report_language)
     hits = list(matches.hits.get(requirement.id, ()))
     mitigators = [hit for hit in hits if hit.rule.mitigates]
     deciding = _apply_fallbacks([hit for hit in hits if not hit.rule.mitigates])
@@ -41,10 +45,10 @@ def assess_requirement(requirement: Requirement, matches: ContractMatches, case:
     if not deciding:
         near = sorted(matches.near_misses.get(requirement.id, ()), key=lambda miss: -miss.similarity)
         confidence = round(1.0 - (near[0].similarity * 0.5 if near else 0.0), 2)
-        explanation = "No clause in the contract addresses this requirement."
+        explanation = words("finding.missing")
         if near:
-            explanation += (f" Closest wording ({near[0].similarity:.0%} similar to an exemplar): "
-                            f"'{_short(near[0].evidence.text)}' - worth a look.")
+            explanation += words("finding.near", similarity=round(near[0].similarity * 100),
+                                 text=_short(near[0].evidence.text))
         return Finding(requirement.id, spec.title, requirement.group, severity, Status.MISSING, confidence, (),
                        explanation, spec.fallback, requirement.sources)
     status = min((hit.role for hit in deciding), key=lambda role: role.rank)
@@ -54,11 +58,11 @@ def assess_requirement(requirement: Requirement, matches: ContractMatches, case:
         lacking = [part for part in requirement.parts if part not in covered] if None not in covered else []
         if lacking:
             status = Status.PARTIAL
-            explanation = f"Only part of the requirement is shown: nothing on {', '.join(lacking)}. "
+            explanation = words("finding.parts", parts=", ".join(lacking))
     evidence = _select_evidence(deciding + used_mitigators, status)
     top = [hit for hit in deciding if hit.role is status] or deciding
     best = max(top, key=lambda hit: hit.rule.score)
-    explanation += _explain(status, best, len(deciding))
+    explanation += _explain(status, best, len(deciding), words)
     confidence = round(min(1.0, best.rule.score), 2)
     return Finding(requirement.id, spec.title, requirement.group, severity, status, confidence, evidence,
                    explanation, None if status is Status.MET else spec.fallback, requirement.sources)
@@ -120,11 +124,12 @@ def _select_evidence(hits: Sequence[Hit], status: Status) -> tuple[Evidence, ...
     return tuple(chosen)
 
 
-def _explain(status: Status, best: Hit, count: int) -> str:
-    where = best.evidence.clause or "an unnumbered clause"
-    text = f"{status.value}: {best.rule.explain} (rule '{best.rule.name}', {where}; {best.trace.split(': ', 1)[-1]})"
+def _explain(status: Status, best: Hit, count: int, words: Labels) -> str:
+    where = best.evidence.clause or words("finding.unnumbered")
+    text = words("finding.decided", status=words.status(status), explain=best.rule.explain, rule=best.rule.name,
+                 where=where, trace=best.trace.split(": ", 1)[-1])
     if count > 1:
-        text += f"; {count} sentences considered, the weakest position decides."
+        text += words("finding.weakest", count=count)
     return text
 
 

@@ -143,6 +143,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "signal.signature": "signature block",
         "signal.parties": "parties named at the start of the agreement",
         "signal.order-form": "signed order form or master agreement",
+        "finding.missing": "No clause in the contract addresses this requirement.",
+        "finding.near": " Closest wording ({similarity}% similar to an exemplar): '{text}' - worth a look.",
+        "finding.parts": "Only part of the requirement is shown: nothing on {parts}. ",
+        "finding.decided": "{status}: {explain} (rule '{rule}', {where}; {trace})",
+        "finding.unnumbered": "an unnumbered clause",
+        "finding.weakest": "; {count} sentences considered, the weakest position decides.",
     },
     "nl": {
         "report.title": "Afwijkingenrapport contract",
@@ -274,6 +280,13 @@ _TEXTS: dict[str, dict[str, str]] = {
         "signal.signature": "ondertekening",
         "signal.parties": "partijen genoemd aan het begin van de overeenkomst",
         "signal.order-form": "ondertekend bestelformulier of raamovereenkomst",
+        "finding.missing": "Geen bepaling in het contract gaat over dit vereiste.",
+        "finding.near": " Meest verwante formulering ({similarity}% gelijkend op een voorbeeldzin): '{text}' - "
+                        "het bekijken waard.",
+        "finding.parts": "Slechts een deel van het vereiste is aangetoond: niets over {parts}. ",
+        "finding.decided": "{status}: {explain} (regel '{rule}', {where}; {trace})",
+        "finding.unnumbered": "een ongenummerde bepaling",
+        "finding.weakest": "; {count} zinnen gewogen, de zwakste positie beslist.",
     },
 }
 
