@@ -4,20 +4,22 @@ knows legal abbreviations. No model download is needed.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # Abbreviations whose full stop must not end a sentence ("art. 5", "Acme B.V. shall").
 LEGAL_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "en": ("art.", "Art.", "arts.", "e.g.", "i.e.", "Inc.", "Ltd.", "Corp.", "Co.", "B.V.", "N.V.", "S.A.",
            "No.", "no.", "nos.", "cf.", "vs.", "viz.", "para.", "sec.", "Sec.", "subs.", "jo.", "U.S.", "U.K.",
-           "approx.", "incl.", "excl.", "p.", "pp.", "Mr.", "Ms.", "Dr.", "St."),
+           "approx.", "incl.", "excl.", "p.", "pp.", "Mr.", "Ms.", "Dr.", "St.", "sub.", "cl.", "Cl.", "par.",
+           "resp."),
     "nl": ("art.", "Art.", "artt.", "jo.", "o.a.", "i.v.m.", "m.b.t.", "d.d.", "zgn.", "mln.", "nr.", "blz.",
            "bijv.", "b.v.", "B.V.", "N.V.", "t.a.v.", "c.q.", "resp.", "e.d.", "m.u.v.", "i.p.v.", "o.b.v.",
            "z.s.m.", "t.z.t.", "incl.", "excl.", "ca.", "mr.", "dhr.", "mevr.", "jl.", "p.", "Stb.", "Stcrt.",
-           "e.g.", "i.e.", "Inc.", "Ltd."),
+           "e.g.", "i.e.", "Inc.", "Ltd.", "sub.", "Jo.", "vs.", "nl."),
 }
 
 
@@ -28,8 +30,9 @@ def pipeline(language: str) -> "Language":
     from spacy.symbols import ORTH
 
     nlp = spacy.blank(language)
+    tokenizer = cast("Tokenizer", nlp.tokenizer)  # spaCy types it as a plain callable
     for abbreviation in LEGAL_ABBREVIATIONS.get(language, ()):
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -49,8 +52,20 @@ def sentence_spans(texts: list[str], language: str) -> list[list[tuple[int, int]
                 end -= 1
             if end > start:
                 spans.append((start, end))
-        result.append(_reattach_openers(doc.text, spans))
+        result.append(_join_lowercase_starts(doc.text, _reattach_openers(doc.text, spans)))
     return result
+
+
+def _join_lowercase_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A "sentence" that starts with a lower-case letter continues the one before: the full stop
+    was an abbreviation the tokenizer does not know ("approx. two weeks", "cf. clause 4")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and text[start].islower():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 _OPENERS = "“‘\"'(["

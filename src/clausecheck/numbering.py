@@ -16,7 +16,7 @@ _ARTICLE_WORDS = (
     r"Appendix|Exhibit|Addendum|Part|Deel|Titel|Title"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("article", re.compile(rf"^(?P<word>{_ARTICLE_WORDS})\s+(?P<n>\d{{1,3}}[a-z]?|[IVXLC]{{1,6}}|[A-Z])(?P<sub>(?:\.\d{{1,3}})*)\.?(?=[\s:.\-–]|$)")),
+    ("article", re.compile(rf"^(?P<word>(?i:{_ARTICLE_WORDS}))\s+(?P<n>\d{{1,3}}[a-z]?|[IVXLC]{{1,6}}|[A-Z])(?P<sub>(?:\.\d{{1,3}})*)\.?(?=[\s:.\-–]|$)")),
     ("section", re.compile(r"^§\s*(?P<n>\d{1,3}(?:\.\d{1,3})*)\.?(?=\s|$)")),
     ("lid", re.compile(r"^(?:lid|Lid|paragraph|Paragraph)\s+(?P<n>\d{1,2})[.:]?(?=\s|$)")),
     ("decimal-lid", re.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3})*)\.?\s+lid\s+(?P<lid>\d{1,2})[.:]?(?=\s|$)")),
@@ -32,6 +32,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# everything a label can start with; most lines of text fail this one test and skip the rest
+_MAY_START_LABEL = re.compile(rf"[\d(§]|[A-Za-z]{{1,6}}[.)]|(?i:{_ARTICLE_WORDS}|lid|paragraph)\s")
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     text: str  # as printed, e.g. "(a)", "4.2.", "Artikel 4"
@@ -44,6 +48,8 @@ class Label:
 def parse_label(text: str) -> Label | None:
     """The numbering label at the start of ``text``, or None."""
     stripped = text.lstrip()
+    if not _MAY_START_LABEL.match(stripped):
+        return None
     for kind, pattern in _PATTERNS:
         match = pattern.match(stripped)
         if not match:
@@ -52,7 +58,7 @@ def parse_label(text: str) -> Label | None:
         rest = stripped[match.end():].lstrip(" \t:.-–—")
         if kind == "decimal":
             parts = value.split(".")
-            if len(parts) == 1 and not match.group("end") and not _looks_like_bare_number_label(rest):
+            if len(parts) == 1 and not match.group("end") and not _looks_like_bare_number_label(value, rest):
                 continue  # "30 days after ..." is a sentence, not clause 30
             if any(len(part) > 3 for part in parts):
                 continue
@@ -60,6 +66,8 @@ def parse_label(text: str) -> Label | None:
         if kind == "decimal-lid":
             return Label(match.group(0), "decimal", len(value.split(".")) + 1, f"{value} lid {match.group('lid')}", rest)
         if kind == "article":
+            if rest[:1].islower() and not rest.startswith(("lid ", "sub ")):
+                continue  # "Section 5 applies to ..." is a sentence that cites a clause
             sub = match.group("sub") or ""
             word = _canonical_article_word(match.group("word"))
             return Label(match.group(0), f"article:{word}", 1 + sub.count("."), value + sub, rest)
@@ -68,8 +76,10 @@ def parse_label(text: str) -> Label | None:
         if kind == "lid":
             return Label(match.group(0), "lid", 1, value, rest)
         if kind in {"paren-alpha", "alpha"} and ROMAN.match(value) and value not in {"c", "l"}:
-            # (i), (v), (x), i. are ambiguous; the segmenter decides from the sibling before it
-            return Label(match.group(0), kind.replace("alpha", "roman") + "?", 1, value, rest)
+            # (i), (v), (x), i. are ambiguous, the segmenter decides from the sibling before it;
+            # (ii), (iv) are roman numerals
+            ambiguous = "?" if len(value) == 1 else ""
+            return Label(match.group(0), kind.replace("alpha", "roman") + ambiguous, 1, value, rest)
         if kind == "upper" and value in {"I", "V", "X"}:
             return Label(match.group(0), "upper-roman?", 1, value, rest)
         if kind in {"roman", "paren-roman"} and not ROMAN.match(value):
@@ -82,9 +92,10 @@ def parse_label(text: str) -> Label | None:
     return None
 
 
-def _looks_like_bare_number_label(rest: str) -> bool:
-    """A bare number ("3 Fees") is a label only when a capitalised word follows."""
-    return bool(rest) and (rest[0].isupper() or rest[0] in "\"“(")
+def _looks_like_bare_number_label(value: str, rest: str) -> bool:
+    """A bare number ("3 Fees") is a label only when it is small and a capitalised word follows
+    ("611 Gateway Blvd." is an address, "30 days" a sentence)."""
+    return len(value) <= 2 and bool(rest) and (rest[0].isupper() or rest[0] in "\"“(")
 
 
 def _canonical_article_word(word: str) -> str:

@@ -1,4 +1,10 @@
-"""Read a file into a Document: checks that apply to every format, then one reader per format."""
+"""Read a file into a Document: checks that apply to every format, then one reader per format.
+
+Each format module (``pdf``, ``docx``, ``html``, ``text``) defines
+``read(path, data, options) -> RawDocument``; this module checks the file (supported suffix,
+present, not empty, under the size limit), picks the reader by suffix, joins the blocks into one
+text with offsets and detects the language. Every failure is an InputError naming the file.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -30,6 +36,10 @@ def format_of(path: str | Path) -> DocFormat | None:
     return entry[0] if entry else None
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.3g}"
+
+
 def read_document(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Read ``path`` into a Document, or raise InputError naming the file and what to do."""
     options = options or ReadOptions()
@@ -47,9 +57,13 @@ def read_document(path: str | Path, options: ReadOptions | None = None) -> Docum
     if size == 0:
         raise InputError(name, "file is empty (0 bytes)", "re-export or re-download the document", code="E103")
     if size > options.max_bytes:
-        raise InputError(name, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit",
+        raise InputError(name, f"file is {_megabytes(size)} MB, over the {_megabytes(options.max_bytes)} MB limit",
                          "raise it with --max-size MB if the file is genuine", code="E104")
-    data = file.read_bytes()
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(name, f"cannot be read ({error.strerror or error})", "check the file's permissions",
+                         code="E102") from None
     doc_format, module = READERS[suffix]
     reader: Reader = importlib.import_module(module).read
     raw: RawDocument = reader(name, data, options)

@@ -15,6 +15,9 @@ _ORDERED = re.compile(r"^(\s*)(\d{1,3}(?:\\?\.\d{1,3})*)(\\?[.)])\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)[-*+•]\s+(.*)$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SPACES = re.compile(r"\s+")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 _THEMATIC = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LABEL_START = re.compile(
     r"^\s*(\d{1,3}(\.\d{1,3})*[.)]?\s|\(?[a-z]{1,3}\)\s|[a-z]\.\s|(Article|Artikel|Art\.|Section|Clause|§)\s*\d)"
@@ -25,6 +28,7 @@ _INLINE = (
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
     (re.compile(r"<(https?://[^>]+)>"), r"\1"),  # autolinks
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),  # line breaks inside table cells
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
@@ -39,7 +43,7 @@ def strip_inline(text: str) -> str:
     """Remove Markdown emphasis, links, code marks and escapes; keep the words."""
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return html.unescape(text)
+    return _SPACES.sub(" ", html.unescape(text)).strip()
 
 
 def decode(path: str, data: bytes) -> str:
@@ -57,8 +61,14 @@ def decode(path: str, data: bytes) -> str:
 def read(path: str, data: bytes, options: ReadOptions) -> RawDocument:
     text = decode(path, data).replace("\r\n", "\n").replace("\r", "\n")
     if path.lower().endswith((".md", ".markdown")):
-        return RawDocument(read_markdown(text))
+        return RawDocument(read_markdown(_without_front_matter(text)))
     return RawDocument(read_plain(text))
+
+
+def _without_front_matter(text: str) -> str:
+    """Drop a leading YAML front-matter block (``---`` ... ``---``): metadata, not document text."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end():] if match else text
 
 
 def read_markdown(text: str) -> list[RawBlock]:
@@ -96,6 +106,13 @@ def read_markdown(text: str) -> list[RawBlock]:
             flush()
             indents.clear()
             blocks.append(RawBlock(BlockKind.HEADING, strip_inline(atx.group(2)), level=len(atx.group(1))))
+            continue
+        if list_item and len(list_item) == 1 and _SETEXT.match(line.strip()):
+            # "1. Scope" underlined inside its list item: a numbered heading
+            _, label = item_meta
+            level = 1 if line.strip()[0] == "=" else 2
+            blocks.append(RawBlock(BlockKind.HEADING, strip_inline(list_item[0]), level=level, label=label))
+            list_item = []
             continue
         setext = _SETEXT.match(line)
         if setext and paragraph and not list_item:
@@ -141,6 +158,8 @@ def read_markdown(text: str) -> list[RawBlock]:
             paragraph.append(stripped)
         else:
             paragraph.append(stripped)
+        if _HARD_BREAK.search(line):
+            flush()  # a line break the author forced: the next line starts a block of its own
     flush()
     return blocks
 
