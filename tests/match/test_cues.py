@@ -40,3 +40,50 @@ def test_supplier_aliases_are_found_from_frequent_subjects() -> None:
     text = ("Acme shall provide the Service. Acme will notify the Customer. Acme may suspend access. "
             "The Customer shall pay. Services shall be available.")
     assert supplier_aliases(text, load_library().vocabulary("en")) == ("Acme",)
+
+
+# fmt: off
+DUTCH_ORDER = [
+    # object between the modal and the verb: the subject is the first party of the clause
+    ("Leverancier zal de Staat op eerste verzoek verweren.", "verweren", "supplier", "affirmed", "obligation"),
+    # inverted order after a fronted adverbial: the subject follows the verb
+    ("Bij het einde van de Overeenkomst verwijdert Verwerker alle persoonsgegevens.", "verwijdert", "supplier",
+     "affirmed", "statement"),
+    # a fronted condition ends at its comma: its negation does not reach the main clause
+    ("Als Klant een factuur niet tijdig betaalt, mag Leverancier de dienst opschorten.", "opschorten", "supplier",
+     "affirmed", "permission"),
+    # a coordinated clause with its own verb does not negate the first verb
+    ("Wij mogen uw inhoud verwijderen en zijn niet verplicht deze te bewaren.", "verwijderen", "supplier",
+     "affirmed", "permission"),
+    # the customer in a relative clause is not the one acting
+    ("Wij gebruiken de gegevens die Opdrachtgever invoert niet om modellen te trainen.", "trainen", "supplier",
+     "negated", "prohibition"),
+    # the customer agrees that something is done: a passive action
+    ("Door het gebruik stemt de klant ermee in dat de ingevoerde teksten worden gebruikt om modellen te trainen.",
+     "trainen", "none", "affirmed", "statement"),
+]
+ENGLISH_ORDER = [
+    ("If the Customer does not pay an invoice, we may suspend the Service.", "suspend", "supplier", "affirmed",
+     "permission"),
+    ("You acknowledge that your inputs may be used to improve our models.", "improve", "none", "affirmed",
+     "permission"),
+    ("We grant you a licence to use the Output to develop your products.", "develop", "customer", "affirmed",
+     "statement"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "actor", "polarity", "modality"), DUTCH_ORDER)
+def test_dutch_word_order(sentence: str, anchor: str, actor: str, polarity: str, modality: str) -> None:
+    analyzer = CueAnalyzer(load_library().vocabulary("nl"))
+    start = sentence.index(anchor)
+    cues = analyzer.analyse(sentence, start, start + len(anchor))
+    assert (cues.actor, cues.polarity, cues.modality) == (actor, polarity, modality), cues.describe()
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "actor", "polarity", "modality"), ENGLISH_ORDER)
+def test_english_clause_structure(sentence: str, anchor: str, actor: str, polarity: str, modality: str) -> None:
+    analyzer = CueAnalyzer(load_library().vocabulary("en"))
+    start = sentence.index(anchor)
+    cues = analyzer.analyse(sentence, start, start + len(anchor))
+    assert (cues.actor, cues.polarity, cues.modality) == (actor, polarity, modality), cues.describe()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from clausecheck.assess import assess_requirement
+from clausecheck.assess import assess
+from clausecheck.incorporation import detect_incorporation
 from clausecheck.cli.options import make_read_options, read_options
 from clausecheck.library import load_library
 from clausecheck.match import ContractMatches, match_contract
@@ -31,10 +32,15 @@ def command(files: tuple[str, ...], requirement_id: str, library_path: str | Non
                                  param_hint="--requirement") from None
     documents = [parse(path, make_read_options(pdf_engine, language, max_size_mb)) for path in files]
     matches = match_contract(documents, library)
-    finding = assess_requirement(requirement, matches)
+    # the same assessment as `check`, including ARBIT incorporated by reference
+    findings = assess(matches, library, incorporation=detect_incorporation(documents))
+    finding = next(f for f in findings if f.requirement_id == requirement.id)
     click.echo(f"{requirement.id} — {finding.title}  [{finding.severity.value}]")
     click.echo(f"status: {finding.status.value}  (confidence {finding.confidence})")
     click.echo(f"why: {finding.explanation}")
+    for evidence in finding.evidence:
+        click.echo(f"  evidence [{evidence.role.value}] {evidence.clause or '-'} p. {evidence.page or '-'}: "
+                   f"{evidence.text[:160]}")
     _print_hits(matches, requirement.id)
     if near:
         _print_near(matches, requirement.id)

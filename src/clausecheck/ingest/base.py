@@ -6,7 +6,7 @@ from typing import Protocol
 
 from clausecheck.model import Block, BlockKind
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
 
 
 @dataclass(frozen=True, slots=True)

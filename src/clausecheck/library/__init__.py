@@ -93,6 +93,7 @@ class Vocabulary:
     obligation: tuple[str, ...]
     skip_before_party: tuple[str, ...]  # prepositions and possessive contexts that stop a party being the actor
     agent_markers: tuple[str, ...]  # "by" in passives: "used by us"
+    subordinators: tuple[str, ...]  # "if", "indien": a fronted condition whose comma starts the main clause
     participles: tuple[str, ...]  # "submitted by the customer", "door Opdrachtgever aangeleverde": a modifier
     owned_nouns: tuple[str, ...]  # "Customer Data", "your content": the party word is not an actor
     clause_breaks: tuple[str, ...]  # words that start a new clause inside a sentence

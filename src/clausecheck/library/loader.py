@@ -28,7 +28,7 @@ RULE_KEYS = {"name", "status", "when", "anchor", "unless", "unless_clause", "dow
              "modality", "if_other_evidence", "mitigates", "scope", "part", "score", "explain"}
 VOCABULARY_KEYS = {"supplier", "customer", "both", "negators", "right_negators", "non_negations", "permission",
                    "obligation",
-                   "skip_before_party", "agent_markers", "participles", "owned_nouns", "clause_breaks", "macros"}
+                   "skip_before_party", "agent_markers", "subordinators", "participles", "owned_nouns", "clause_breaks", "macros"}
 
 
 class _Source:

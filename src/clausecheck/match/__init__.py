@@ -165,13 +165,15 @@ def section_indexes(parsed: ParsedDocument) -> list[int]:
     """For each clause, the index of the section it belongs to: its top-level ancestor, or the one
     below that when the document has a single title clause holding everything."""
     clauses = parsed.clauses
-    roots = [clause for clause in clauses if clause.parent is None]
+    top: list[int] = []  # the top-level ancestor of each clause
+    for clause in clauses:
+        top.append(clause.index if clause.parent is None else top[clause.parent])
     title_root = None
     if clauses:
-        largest = max(roots, key=lambda root: sum(1 for c in clauses if c.parent == root.index))
-        children = sum(1 for c in clauses if c.parent == largest.index)
-        if children >= 3 and children >= 0.3 * len(clauses):
-            title_root = largest.index
+        largest = max(set(top), key=top.count)
+        children = sum(1 for c in clauses if c.parent == largest)
+        if children >= 2 and top.count(largest) >= 0.5 * len(clauses):
+            title_root = largest
     result: list[int] = []
     for clause in clauses:
         current = clause

@@ -76,16 +76,31 @@ class CueAnalyzer:
                                          re.IGNORECASE)
         self._non_negation = re.compile(rf"(?<![\w-])(?:{_phrases(vocabulary.non_negations)})(?![\w-])",
                                         re.IGNORECASE)
+        self._subordinate = re.compile(rf"^\s*(?:{_phrases(vocabulary.subordinators)})(?![\w-])", re.IGNORECASE)
+        # "... and is not obliged to ...": a coordinated clause with its own finite verb ends the action's clause
+        self._coordinated = re.compile(
+            r"\s(?:and|or|but|en|of|maar)\s+(?:is|are|will|shall|may|must|zijn|is|zal|zullen|mag|mogen|kan|kunnen|"
+            r"moet|moeten|heeft|hebben|wordt|worden|blijft|blijven)\b", re.IGNORECASE)
+        # "You agree that ...", "stemt ermee in dat ...": the party agrees; it does not perform the action
+        self._agrees_that = re.compile(
+            r"\b(?:agrees?|acknowledges?|accepts?|understands?|consents?|confirms?|recogni[sz]es?)\s+(?:and\s+\w+\s+)?"
+            r"that\b|\b(?:stemt|stemmen|gaat|gaan|erkent|erkennen|aanvaardt|aanvaarden|begrijpt|begrijpen|bevestigt|"
+            r"bevestigen)\b[^,;]{0,40}\bdat\b", re.IGNORECASE)
+        self._grant = re.compile(r"\b(?:grants?|granted|gives?|allows?|permits?|enables?|authori[sz]es?|verleent|"
+                                 r"verlenen|geeft|geven|gunt|staat\s+toe|staan\s+toe)\b", re.IGNORECASE)
+        self._subject_first = vocabulary.language == "nl"  # Dutch main clauses: subject first or right after the verb
         self._permission = re.compile(rf"(?<![\w-])(?:{_phrases(vocabulary.permission)})(?![\w-])", re.IGNORECASE)
         self._obligation = re.compile(rf"(?<![\w-])(?:{_phrases(vocabulary.obligation)})(?![\w-])", re.IGNORECASE)
 
     def analyse(self, sentence: str, anchor_start: int, anchor_end: int) -> Cues:
         window_start = self._window_start(sentence, anchor_start)
         window_end = self._window_end(sentence, anchor_end)
-        actor, actor_word = self._actor(sentence, anchor_start)
+        actor, actor_word = self._actor(sentence, anchor_start, anchor_end, window_start)
         left = sentence[window_start:anchor_start]
         right = sentence[anchor_end:window_end]
-        negator = self._find_negator(left, self._negator) or self._find_negator(right, self._right_negator)
+        # a negator inside a long anchor counts too ("stelt ... niet in kennis")
+        negator = (self._find_negator(sentence[window_start:anchor_end], self._negator)
+                   or self._find_negator(right, self._right_negator))
         modal = self._modality(left)
         if modal is None and not self._parties.search(left):
             modal = self._modality(sentence[:anchor_start])  # the clause shares the earlier subject and modal
@@ -97,13 +112,21 @@ class CueAnalyzer:
 
     def _window_start(self, sentence: str, anchor_start: int) -> int:
         start = 0
+        opened_by_subordinate = bool(self._subordinate.match(sentence))
         for match in self._break.finditer(sentence, 0, anchor_start):
             start = match.end()
+            opened_by_subordinate = bool(self._subordinate.match(match.group(0)))
+        # "If the Customer does not pay, we may suspend ...": the fronted condition ends at its comma
+        if opened_by_subordinate:
+            comma = sentence.rfind(",", start, anchor_start)
+            if comma != -1:
+                start = comma + 1
         return start
 
     def _window_end(self, sentence: str, anchor_end: int) -> int:
-        match = self._break.search(sentence, anchor_end)
-        return match.start() if match else len(sentence)
+        ends = [match.start() for match in (self._break.search(sentence, anchor_end),
+                                             self._coordinated.search(sentence, anchor_end)) if match]
+        return min(ends) if ends else len(sentence)
 
     def _find_negator(self, text: str, pattern: re.Pattern[str]) -> str | None:
         masked = self._non_negation.sub(lambda m: " " * len(m.group(0)), text)
@@ -118,23 +141,43 @@ class CueAnalyzer:
                     best = (match.start(), match.group(0), kind)
         return (best[1], best[2]) if best else None
 
-    def _actor(self, sentence: str, anchor_start: int) -> tuple[str, str | None]:
-        candidates = list(self._parties.finditer(sentence, 0, anchor_start))
-        for match in reversed(candidates):
+    def _actor(self, sentence: str, anchor_start: int, anchor_end: int, window_start: int) -> tuple[str, str | None]:
+        eligible: list[re.Match[str]] = []
+        for match in reversed(list(self._parties.finditer(sentence, 0, anchor_start))):
+            between = sentence[match.end():anchor_start]
             before = sentence[max(0, match.start() - 30):match.start()]
+            if self._agrees_that.search(between) or (self._agrees_that.search(before + " ... dat")
+                                                     and re.search(r"\bdat\b", between)):
+                break  # the action sits in a "that"-clause without a party of its own: passive
             after = sentence[match.end():match.end() + 40]
             if self._owned_after.match(after) or self._participle_after.match(after):
                 continue
             if self._participle_agent.search(before):
                 continue
-            if self._relative_before.search(before) and self._relative_after.match(sentence[match.end():anchor_start]):
+            if re.search(r"(?:^|\W)(?:die|welke)\s*$", before, re.IGNORECASE):
+                continue  # Dutch relative clause: "de gegevens die Opdrachtgever invoert"
+            if self._relative_before.search(before) and self._relative_after.match(between):
                 continue
             if self._agent_before.search(before):
                 return match.lastgroup or "none", match.group(0)
             if self._skip_before.search(before):
                 continue
-            return match.lastgroup or "none", match.group(0)
-        return "none", None
+            eligible.append(match)
+        if not eligible:
+            if self._subject_first:  # inverted order: "... verwijdert Verwerker alle gegevens"
+                inverted = self._parties.match(sentence, anchor_end + 1 if sentence[anchor_end:anchor_end + 1] == " " else anchor_end)
+                if inverted:
+                    return inverted.lastgroup or "none", inverted.group(0)
+            return "none", None
+        chosen = eligible[0]  # the nearest party to the left
+        if self._subject_first:
+            in_clause = [m for m in eligible if m.start() >= window_start]
+            if in_clause:
+                first = in_clause[-1]  # the first party of the action's clause is its subject ...
+                # ... unless it grants a right that a later party exercises ("verleent Opdrachtnemer het recht")
+                if not self._grant.search(sentence[first.end():chosen.start()]):
+                    chosen = first
+        return chosen.lastgroup or "none", chosen.group(0)
 
 
 _ANALYZERS: dict[tuple[int, tuple[str, ...]], CueAnalyzer] = {}
