@@ -9,6 +9,7 @@ Missing means no rule fired: nothing the contract says decides the requirement.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -109,8 +110,15 @@ def _with_role(hit: Hit, role: Status) -> Hit:
 
 
 def _select_evidence(hits: Sequence[Hit], status: Status) -> tuple[Evidence, ...]:
-    """The deciding role first, strongest rules first; one entry per sentence."""
-    ordered = sorted(hits, key=lambda hit: (hit.role is not status, -hit.rule.score, hit.evidence.start))
+    """The deciding role first; then one sentence per rule before a second from the same rule, so
+    that each reason shows; operative sentences before headings and definitions; one entry per
+    sentence."""
+    by_rule: dict[int, list[Hit]] = {}
+    for hit in sorted(hits, key=lambda hit: (_weak_quote(hit.evidence.text), -hit.rule.score, hit.evidence.start)):
+        by_rule.setdefault(id(hit.rule), []).append(hit)
+    rank = {id(hit): position for group in by_rule.values() for position, hit in enumerate(group)}
+    ordered = sorted(hits, key=lambda hit: (hit.role is not status, _weak_quote(hit.evidence.text), rank[id(hit)],
+                                            -hit.rule.score, hit.evidence.start))
     chosen: list[Evidence] = []
     seen: set[tuple[str, int]] = set()
     for hit in ordered:
@@ -122,6 +130,14 @@ def _select_evidence(hits: Sequence[Hit], status: Status) -> tuple[Evidence, ...
         if len(chosen) == MAX_EVIDENCE:
             break
     return tuple(chosen)
+
+
+_DEFINITION = re.compile(r"^\W{0,3}[\w\s-]{1,40}[”\"]?\s+(?:means|shall\s+mean|betekent|wordt\s+verstaan)\b", re.IGNORECASE)
+
+
+def _weak_quote(text: str) -> bool:
+    """Headings, fragments and definitions prove less to a reader than an operative sentence."""
+    return len(text.split()) < 6 or bool(_DEFINITION.match(text)) or (text.isupper() and len(text) < 120)
 
 
 def _explain(status: Status, best: Hit, count: int, words: Labels) -> str:
