@@ -87,3 +87,11 @@ def test_english_clause_structure(sentence: str, anchor: str, actor: str, polari
     start = sentence.index(anchor)
     cues = analyzer.analyse(sentence, start, start + len(anchor))
     assert (cues.actor, cues.polarity, cues.modality) == (actor, polarity, modality), cues.describe()
+
+
+def test_dutch_fronted_condition_after_an_adverb() -> None:
+    sentence = "Ook als u daarom vraagt, gebruiken wij uw gegevens niet om modellen te trainen."
+    analyzer = CueAnalyzer(load_library().vocabulary("nl"))
+    start = sentence.index("trainen")
+    cues = analyzer.analyse(sentence, start, start + len("trainen"))
+    assert (cues.actor, cues.polarity) == ("supplier", "negated"), cues.describe()

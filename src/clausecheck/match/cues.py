@@ -76,7 +76,9 @@ class CueAnalyzer:
                                          re.IGNORECASE)
         self._non_negation = re.compile(rf"(?<![\w-])(?:{_phrases(vocabulary.non_negations)})(?![\w-])",
                                         re.IGNORECASE)
-        self._subordinate = re.compile(rf"^\s*(?:{_phrases(vocabulary.subordinators)})(?![\w-])", re.IGNORECASE)
+        # "If ...", "Ook als ...", "Even where ...": a fronted condition, possibly after one adverb
+        self._subordinate = re.compile(rf"^\s*(?:[\w-]+\s+)?(?:{_phrases(vocabulary.subordinators)})(?![\w-])",
+                                       re.IGNORECASE)
         # "... and is not obliged to ...": a coordinated clause with its own finite verb ends the action's clause
         self._coordinated = re.compile(
             r"\s(?:and|or|but|en|of|maar)\s+(?:is|are|will|shall|may|must|zijn|is|zal|zullen|mag|mogen|kan|kunnen|"
