@@ -7,6 +7,7 @@ test clauses.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -117,6 +118,18 @@ class Library:
 
     def vocabulary(self, language: str) -> Vocabulary:
         return self.vocabularies.get(language) or self.vocabularies["en"]
+
+
+def library_fingerprint(root: Path) -> str:
+    """A hash of every file of the library at ``root``: scans re-analyse when it changes."""
+    index = root / "library.yaml"
+    digest = hashlib.sha256(index.read_bytes())
+    for path in sorted(root.rglob("*.yaml")):
+        if path != index:
+            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    for path in sorted(root.rglob("*.cases.md")):
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def default_library_path() -> Path:

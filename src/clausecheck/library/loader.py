@@ -7,14 +7,13 @@ affirmed, negated, any (did you mean 'negated'?)``.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
 from clausecheck.errors import LibraryError
 from clausecheck.library import (ACTORS, GROUPS, MITIGATION_SCOPES, MODALITIES, OTHER_EVIDENCE, POLARITIES,
-                                 LanguageSpec, Library, Requirement, Rule, Vocabulary)
+                                 LanguageSpec, Library, Requirement, Rule, Vocabulary, library_fingerprint)
 from clausecheck.library.yaml_lines import Lines, line_of, load_with_lines
 from clausecheck.model import Severity, Status
 
@@ -102,24 +101,20 @@ def load_directory(root: Path) -> Library:
     if "en" not in vocabularies:
         raise index.fail(("vocabulary",), "an 'en' vocabulary is required")
 
-    digest = hashlib.sha256(index_path.read_bytes())
     requirements: list[Requirement] = []
     seen: dict[str, str] = {}
     for path in sorted(root.rglob("*.yaml")):
         if path == index_path:
             continue
-        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
         requirement = _requirement(_Source(path, root), vocabularies)
         if requirement.id in seen:
             raise LibraryError(_display(path, root), None, "id", f"duplicate id {requirement.id}",
                                f"already defined in {seen[requirement.id]}")
         seen[requirement.id] = _display(path, root)
         requirements.append(requirement)
-    for path in sorted(root.rglob("*.cases.md")):
-        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
     if not requirements:
         raise LibraryError(str(root), None, None, "the clause library holds no requirements", "add <ID>.yaml files")
-    return Library(name, version, str(root), tuple(requirements), vocabularies, digest.hexdigest()[:16])
+    return Library(name, version, str(root), tuple(requirements), vocabularies, library_fingerprint(root))
 
 
 def _vocabulary(source: _Source, language: str, raw: Any) -> Vocabulary:

@@ -1,20 +1,18 @@
 """The clause library's name, version and fingerprint, read without compiling it.
 
 Loading the library compiles hundreds of patterns and takes about a second; a rescan where
-nothing changed needs only these three values. The fingerprint is computed exactly as
-``clausecheck.library.loader.load_directory`` computes ``Library.fingerprint``: the scan checks
-the two agree whenever it does load the library, and a test keeps them in step.
+nothing changed needs only these three values; the fingerprint is the same
+``library_fingerprint`` the loader records on ``Library``.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from clausecheck.library import default_library_path, load_library
+from clausecheck.library import default_library_path, library_fingerprint, load_library
 
 INDEX = "library.yaml"
 
@@ -41,18 +39,7 @@ def library_identity(path: str | Path | None = None) -> LibraryIdentity:
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         library = load_library(root)
         return LibraryIdentity(library.name, library.version, library.fingerprint, library.root)
-    return LibraryIdentity(name, version, fingerprint(root), str(root))
-
-
-def fingerprint(root: Path) -> str:
-    index = root / INDEX
-    digest = hashlib.sha256(index.read_bytes())
-    for path in sorted(root.rglob("*.yaml")):
-        if path != index:
-            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
-    for path in sorted(root.rglob("*.cases.md")):
-        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return LibraryIdentity(name, version, library_fingerprint(root), str(root))
 
 
 def _text(value: Any) -> str:
