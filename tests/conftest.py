@@ -1,6 +1,7 @@
 """Shared fixtures. Paths to the repository's own data; the shared dev corpus is optional."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,18 @@ import pytest
 from clausecheck.library import Library, load_library
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+
+
+def _shared_folder() -> Path:
+    """The team's shared folder (specification, dev corpus): $CLAUSECHECK_SHARED, beside the
+    checkout, or the workplace's /work/shared. Tests that need it are skipped without it."""
+    for candidate in (os.environ.get("CLAUSECHECK_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "spec").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_folder()
 DEV_CORPUS = SHARED / "eval" / "dev" / "corpus"
 SCHEMA = SHARED / "spec" / "report.schema.json"
 

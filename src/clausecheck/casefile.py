@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from clausecheck.errors import CaseFileError
-from clausecheck.library.yaml_lines import Lines, line_of, load_with_lines
+from clausecheck.library.yaml_lines import line_of, load_with_lines
 
 PREREQUISITES = ("dpia", "iama", "cio_advice", "fg_advice")
 ASSESSMENT_STATUSES = ("done", "positive", "negative", "pending", "not-started", "not-applicable")

@@ -448,9 +448,9 @@ def _precedence(finding: Finding, incorporation: Incorporation, words: dict[str,
     status = min([role for role, _, _ in position] + ([finding.status] if finding.status is not Status.MISSING else []),
                  key=lambda role: role.rank)
     notes = {key: words[key].format(version=incorporation.version or "") for _, _, key in position}
-    evidence = [replace(e, requirement_id=PRECEDENCE_ID, role=role, explanation=notes[key],
-                        rule=f"{PRECEDENCE_ID}/incorporation/{key}") for role, e, key in position]
-    merged = sorted(evidence + list(finding.evidence), key=lambda e: e.role is not status)
+    by_reference = [replace(e, requirement_id=PRECEDENCE_ID, role=role, explanation=notes[key],
+                            rule=f"{PRECEDENCE_ID}/incorporation/{key}") for role, e, key in position]
+    merged = sorted(by_reference + list(finding.evidence), key=lambda e: e.role is not status)
     unique: dict[tuple[str, int], Evidence] = {}
     for item in merged:
         unique.setdefault((item.document, item.start), item)

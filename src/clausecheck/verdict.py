@@ -153,8 +153,7 @@ def form_signals(parsed: ParsedDocument) -> list[FormSignal]:
             if sentence.start < PARTIES_WINDOW and _PARTIES.search(text):
                 found.append(_signal("parties", parsed, clause, sentence.start, text))
     for start, end in _signature_blocks(document.text):
-        clause = _clause_at(parsed, start)
-        found.append(_signal("signature", parsed, clause, start, document.text[start:end]))
+        found.append(_signal("signature", parsed, _clause_at(parsed, start), start, document.text[start:end]))
     return sorted(found, key=lambda signal: signal.start)
 
 

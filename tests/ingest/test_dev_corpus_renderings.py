@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from clausecheck.ingest.base import ReadOptions
 from clausecheck.model import ParsedDocument
 from clausecheck.pipeline import parse
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev" / "corpus"
+from tests.conftest import DEV_CORPUS as CORPUS
 DOCUMENTS = sorted(path.stem for path in CORPUS.glob("*.md")) if CORPUS.is_dir() else []
 MIN_FOUND = 0.95
 

@@ -12,7 +12,7 @@ from clausecheck.model import Report
 from clausecheck.report import render
 
 SCHEMA_COPY = Path(__file__).with_name("report.schema.json")
-SHARED_SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "spec" / "report.schema.json"
+from tests.conftest import SCHEMA as SHARED_SCHEMA
 
 
 def validate(data: bytes) -> dict[str, Any]:

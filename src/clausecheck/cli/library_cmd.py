@@ -7,7 +7,7 @@ import click
 
 from clausecheck.errors import EXIT_GAPS
 from clausecheck.library import load_library
-from clausecheck.testing import lint_library, run_library_cases
+from clausecheck.testing import RuleScore, lint_library, run_library_cases
 
 _LIBRARY_OPTION = click.option("--library", "library_path", type=click.Path(file_okay=False, path_type=str),
                                default=None, help="Clause library folder (default: the bundled one).")
@@ -41,7 +41,7 @@ def test(library_path: str | None, requirement_ids: tuple[str, ...], languages: 
     language. Exit code 1 when a case fails."""
     library = load_library(library_path)
     scores = run_library_cases(library, set(requirement_ids) or None, set(languages) or None)
-    by_requirement: dict[str, dict[str, object]] = {}
+    by_requirement: dict[str, dict[str, RuleScore]] = {}
     for score in scores:
         by_requirement.setdefault(score.requirement_id, {})[score.language] = score
     click.echo(f"{'requirement':40} {'en cases':>8} {'prec':>5} {'rec':>5}   {'nl cases':>8} {'prec':>5} {'rec':>5}")
@@ -49,17 +49,17 @@ def test(library_path: str | None, requirement_ids: tuple[str, ...], languages: 
     for requirement_id, per_language in by_requirement.items():
         cells = []
         for language in ("en", "nl"):
-            score = per_language.get(language)
-            if score is None:
+            entry = per_language.get(language)
+            if entry is None:
                 cells.append(f"{'-':>8} {'-':>5} {'-':>5}")
             else:
-                cells.append(f"{len(score.results):>8} {score.precision:>5.2f} {score.recall:>5.2f}")  # type: ignore[attr-defined]
+                cells.append(f"{len(entry.results):>8} {entry.precision:>5.2f} {entry.recall:>5.2f}")
         click.echo(f"{requirement_id:40} {cells[0]}   {cells[1]}")
         for language in ("en", "nl"):
-            score = per_language.get(language)
-            if score is None:
+            entry = per_language.get(language)
+            if entry is None:
                 continue
-            for result in score.results:  # type: ignore[attr-defined]
+            for result in entry.results:
                 if result.passed and not verbose:
                     continue
                 if not result.passed and not result.case.todo:

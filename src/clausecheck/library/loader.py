@@ -14,7 +14,7 @@ from typing import Any
 from clausecheck.errors import LibraryError
 from clausecheck.library import (ACTORS, GROUPS, MITIGATION_SCOPES, MODALITIES, OTHER_EVIDENCE, POLARITIES,
                                  LanguageSpec, Library, Requirement, Rule, Vocabulary, library_fingerprint)
-from clausecheck.library.yaml_lines import Lines, line_of, load_with_lines
+from clausecheck.library.yaml_lines import line_of, load_with_lines
 from clausecheck.model import Severity, Status
 
 LANGUAGES = ("en", "nl")

@@ -21,6 +21,7 @@ from clausecheck.nlp import pipeline
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer
 
 FUZZY_MIN_SIMILARITY = 0.72  # token-set similarity (0..1) above which a sentence is a candidate
 _MAX_FUZZY_LENGTH = 600  # longer sentences are compared only through their topic phrases
@@ -54,7 +55,8 @@ def find_candidates(parsed: ParsedDocument, library: Library) -> Candidates:
     nlp = pipeline(language)
     index = _index(library, language)
     found: dict[str, set[int]] = defaultdict(set)
-    docs = nlp.tokenizer.pipe((sentence.text for _, sentence in sentences), batch_size=512)
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    docs = tokenizer.pipe((sentence.text for _, sentence in sentences), batch_size=512)
     strings = nlp.vocab.strings
     for sentence_id, doc in enumerate(docs):
         for match_id, _, _ in index.phrases(doc):
@@ -141,7 +143,7 @@ def _build_index(library: Library, language: str, nlp: "Language") -> _TopicInde
         spec = requirement.spec(language)
         exact = [phrase for phrase in spec.topic if not phrase.endswith("*")]
         if exact:
-            matcher.add(requirement.id, list(nlp.tokenizer.pipe(exact)))
+            matcher.add(requirement.id, [nlp.make_doc(phrase) for phrase in exact])
         for phrase in spec.topic:
             if not phrase.endswith("*"):
                 continue

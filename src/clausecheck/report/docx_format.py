@@ -8,6 +8,7 @@ control characters XML cannot hold at all.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx import Document as new_document
 from docx.document import Document
@@ -176,7 +177,7 @@ def _case(document: Document, view: ReportView) -> None:
                               for p in view.case.prerequisites])
 
 
-def _table(document: Document, header: tuple[str, ...] | None, rows: list[tuple[str, ...]],
+def _table(document: Document, header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]],
            header_column: bool = False) -> Table:
     columns = len(header) if header else len(rows[0])
     table = document.add_table(rows=0, cols=columns)
