@@ -66,6 +66,14 @@ class CueAnalyzer:
         self._relative_before = re.compile(r"(?:^|\W)(?:that|which|who|whom|die|dat|welke)\s*$", re.IGNORECASE)
         self._relative_after = re.compile(r"^\s+[\w-]+\s+(?:are|is|was|were|will\s+be|shall\s+be|may\s+be|"
                                           r"can\s+be|wordt|worden|zal\s+worden|zullen\s+worden)\b", re.IGNORECASE)
+        owned = _phrases(vocabulary.owned_nouns)
+        # "the content you provide": a party right after a noun starts a reduced relative clause
+        self._noun_before = re.compile(rf"(?:^|\W)(?:{owned})\s*$", re.IGNORECASE)
+        # "we will give you notice": a party right after such a verb is its indirect object, unless an
+        # infinitive follows that the party performs ("grant you a licence to use")
+        self._object_verb_before = re.compile(
+            r"(?:^|\W)(?:give|gives|giving|given|provide|provides|providing|send|sends|sending|offer|offers|"
+            r"owe|owes|show|shows|tell|tells|pay|pays|charge|charges|bill|bills|email|e-mail)\s*$", re.IGNORECASE)
         self._owned_after = re.compile(rf"^(?:['’]s\b|s['’]|\s+(?:{_phrases(vocabulary.owned_nouns)})\b)",
                                        re.IGNORECASE)
         self._break = re.compile(rf";|\s[–—]\s|(?<![\w-])(?:{_phrases(vocabulary.clause_breaks)})(?![\w-])",
@@ -159,6 +167,10 @@ class CueAnalyzer:
             if re.search(r"(?:^|\W)(?:die|welke)\s*$", before, re.IGNORECASE):
                 continue  # Dutch relative clause: "de gegevens die Opdrachtgever invoert"
             if self._relative_before.search(before) and self._relative_after.match(between):
+                continue
+            if self._noun_before.search(before) and not self._subject_first:
+                continue
+            if self._object_verb_before.search(before) and not re.search(r"\bto\s+\w+", between):
                 continue
             if self._agent_before.search(before):
                 return match.lastgroup or "none", match.group(0)
