@@ -115,10 +115,16 @@ class CueAnalyzer:
         if modal is None and not self._parties.search(left):
             modal = self._modality(sentence[:anchor_start])  # the clause shares the earlier subject and modal
         modal_word, modality = modal or (None, "statement")
-        negated = negator is not None
+        negated = negator is not None and not self._negation_is_a_condition(sentence, window_start, anchor_start)
         if negated and modality in ("permission", "obligation", "statement"):
             modality = "prohibition"
         return Cues(actor, actor_word, negated, negator, modality, modal_word)
+
+    def _negation_is_a_condition(self, sentence: str, window_start: int, anchor_start: int) -> bool:
+        """"will not engage X without giving prior notice": the action after "without" is required."""
+        left = sentence[window_start:anchor_start]
+        negators = list(self._negator.finditer(self._non_negation.sub(lambda m: " " * len(m.group(0)), left)))
+        return bool(negators) and bool(re.search(r"\b(?:without|zonder)\b", left[negators[-1].end():]))
 
     def _window_start(self, sentence: str, anchor_start: int) -> int:
         start = 0
