@@ -118,12 +118,6 @@ class ParsedDocument:
     document: Document
     clauses: tuple[Clause, ...]
 
-    def section_of(self, clause: Clause) -> Clause:
-        """The top-level clause that contains ``clause``."""
-        while clause.parent is not None:
-            clause = self.clauses[clause.parent]
-        return clause
-
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

@@ -73,7 +73,7 @@ _OPENERS = "“‘\"'(["
 
 def _reattach_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentencizer leaves an opening quote or bracket at the end of the sentence before it
-    ('... (“Customer”). “Anthropic” means ...'); move it to the sentence it opens."""
+    ('... (“Customer”). “Supplier” means ...'); move it to the sentence it opens."""
     fixed = list(spans)
     for position in range(len(fixed) - 1):
         start, end = fixed[position]

@@ -31,11 +31,6 @@ READERS: dict[str, tuple[DocFormat, str]] = {
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 
-def format_of(path: str | Path) -> DocFormat | None:
-    entry = READERS.get(Path(path).suffix.lower())
-    return entry[0] if entry else None
-
-
 def _megabytes(size: int) -> str:
     return f"{size / 1e6:.3g}"
 

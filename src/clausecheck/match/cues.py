@@ -109,22 +109,20 @@ class CueAnalyzer:
         left = sentence[window_start:anchor_start]
         right = sentence[anchor_end:window_end]
         # a negator inside a long anchor counts too ("stelt ... niet in kennis")
-        negator = (self._find_negator(sentence[window_start:anchor_end], self._negator)
-                   or self._find_negator(right, self._right_negator))
+        left_negation = self._last_negator(sentence[window_start:anchor_end], self._negator)
+        if left_negation is not None and _WITHOUT.search(sentence, window_start + left_negation.end(), anchor_start):
+            negation = None  # "will not engage X without giving notice": the action after "without" is required
+        else:
+            negation = left_negation or self._last_negator(right, self._right_negator)
+        negator = negation.group(0) if negation else None
         modal = self._modality(left)
         if modal is None and not self._parties.search(left):
             modal = self._modality(sentence[:anchor_start])  # the clause shares the earlier subject and modal
         modal_word, modality = modal or (None, "statement")
-        negated = negator is not None and not self._negation_is_a_condition(sentence, window_start, anchor_start)
+        negated = negator is not None
         if negated and modality in ("permission", "obligation", "statement"):
             modality = "prohibition"
         return Cues(actor, actor_word, negated, negator, modality, modal_word)
-
-    def _negation_is_a_condition(self, sentence: str, window_start: int, anchor_start: int) -> bool:
-        """"will not engage X without giving prior notice": the action after "without" is required."""
-        left = sentence[window_start:anchor_start]
-        negators = list(self._negator.finditer(self._non_negation.sub(lambda m: " " * len(m.group(0)), left)))
-        return bool(negators) and bool(re.search(r"\b(?:without|zonder)\b", left[negators[-1].end():]))
 
     def _window_start(self, sentence: str, anchor_start: int) -> int:
         start = 0
@@ -144,10 +142,11 @@ class CueAnalyzer:
                                              self._coordinated.search(sentence, anchor_end)) if match]
         return min(ends) if ends else len(sentence)
 
-    def _find_negator(self, text: str, pattern: re.Pattern[str]) -> str | None:
+    def _last_negator(self, text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The last negator in ``text``, ignoring phrases that negate nothing ("not limited to")."""
         masked = self._non_negation.sub(lambda m: " " * len(m.group(0)), text)
         matches = list(pattern.finditer(masked))
-        return matches[-1].group(0) if matches else None
+        return matches[-1] if matches else None
 
     def _modality(self, text: str) -> tuple[str, str] | None:
         best: tuple[int, str, str] | None = None
@@ -170,7 +169,7 @@ class CueAnalyzer:
                 continue
             if self._participle_agent.search(before):
                 continue
-            if re.search(r"(?:^|\W)(?:die|welke)\s*$", before, re.IGNORECASE):
+            if _DUTCH_RELATIVE.search(before):
                 continue  # Dutch relative clause: "de gegevens die Opdrachtgever invoert"
             if self._relative_before.search(before) and self._relative_after.match(between):
                 continue
@@ -199,6 +198,9 @@ class CueAnalyzer:
                     chosen = first
         return chosen.lastgroup or "none", chosen.group(0)
 
+
+_WITHOUT = re.compile(r"\b(?:without|zonder)\b", re.IGNORECASE)
+_DUTCH_RELATIVE = re.compile(r"(?:^|\W)(?:die|welke)\s*$", re.IGNORECASE)
 
 _ANALYZERS: dict[tuple[int, tuple[str, ...]], CueAnalyzer] = {}
 

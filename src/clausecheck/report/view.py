@@ -57,10 +57,6 @@ class RequirementView:
     sources: tuple[str, ...]
     evidence: tuple[EvidenceView, ...]
 
-    @property
-    def is_gap(self) -> bool:
-        return self.status != Status.MET.value
-
 
 @dataclass(frozen=True, slots=True)
 class CountView:
